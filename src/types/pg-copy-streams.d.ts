@@ -1,0 +1,8 @@
+declare module 'pg-copy-streams' {
+  import type { Writable } from 'node:stream';
+  import type { Submittable } from 'pg';
+  export interface CopyStreamQuery extends Writable, Submittable {
+    rowCount: number;
+  }
+  export function from(text: string): CopyStreamQuery;
+}

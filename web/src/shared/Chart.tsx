@@ -1,0 +1,38 @@
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import ReactECharts from 'echarts-for-react/esm/core';
+import type { CSSProperties } from 'react';
+
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+/** ECharts with only the pieces the pages use (stack.md §5: the ESM core import avoids a CJS interop error). */
+export function Chart({ option, style }: { option: echarts.EChartsCoreOption; style?: CSSProperties }) {
+  return (
+    <ReactECharts
+      echarts={echarts}
+      option={option}
+      style={style ?? { height: 320 }}
+      opts={{ renderer: 'svg' }}
+      notMerge
+    />
+  );
+}
