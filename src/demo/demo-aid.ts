@@ -197,8 +197,6 @@ async function demoSchools(db: Kysely<DB>): Promise<DemoAidSchool[]> {
  */
 export async function createDemoAid(db: Kysely<DB>): Promise<void> {
   const viewer = aidViewer();
-  const t0 = performance.now();
-  const lap = (what: string) => console.error(what, Math.round(performance.now() - t0));
   await configure(db, viewer);
   const schools = await demoSchools(db);
   const people = new DemoPeople();
@@ -207,17 +205,13 @@ export async function createDemoAid(db: Kysely<DB>): Promise<void> {
       ...schoolRows(schools, term, people),
       ...(term.season === 'autumn' ? universityRows(term, people) : []),
     ];
-    lap(`rows ${rows.length}`);
     const outcome = await importRows(db, viewer, `青禾县${termLabel(term)}学生资助名单.csv`, rows);
-    lap('imported');
     if (outcome.warningCount)
       throw new Error(`Demo aid ${termLabel(term)} has findings: ${outcome.issues[0]?.message}`);
     await payTerm(db, viewer, term, term.season === 'spring' ? `${term.year}-06-20` : `${term.year}-12-18`);
-    lap('paid');
   }
   await correctOne(db, viewer);
   await pendingList(db, viewer, schools, people);
-  lap('pending');
 }
 
 /** A 2024春 寄宿生 who left in April: half the payment is recovered through a correction batch. */

@@ -75,6 +75,8 @@ export async function restoreBackup(
     let count = 0;
     const deferred: { key: string; values: (string | null)[] }[] = [];
     let selfIndexes: number[] = [];
+    let keyIndex = -1;
+    const loaded = new Set<string>();
     const flush = async () => {
       if (!table || buffer.length === 0) return;
       await copyRows(trx, table.name, columns, buffer);
@@ -86,13 +88,18 @@ export async function restoreBackup(
       if (Array.isArray(value)) {
         if (!table) throw invalid('数据行出现在表头之前');
         if (selfIndexes.length) {
-          deferred.push({
-            key: value[columns.indexOf(table.primaryKey.name)] as string,
-            values: selfIndexes.map((i) => value[i]),
-          });
-          const row = [...value];
-          for (const i of selfIndexes) row[i] = null;
-          buffer.push(row);
+          // A reference to a row already read goes in as is (a check constraint may need it, and a foreign key is
+          // checked at the end of its COPY); only a forward reference waits for the second pass.
+          const key = String(value[keyIndex]);
+          if (selfIndexes.every((i) => value[i] === null || loaded.has(String(value[i])))) {
+            buffer.push(value);
+          } else {
+            deferred.push({ key, values: selfIndexes.map((i) => value[i]) });
+            const row = [...value];
+            for (const i of selfIndexes) row[i] = null;
+            buffer.push(row);
+          }
+          loaded.add(key);
         } else {
           buffer.push(value);
         }
@@ -110,6 +117,8 @@ export async function restoreBackup(
         selfIndexes = table.selfReferences.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
         count = 0;
         deferred.length = 0;
+        keyIndex = columns.indexOf(table.primaryKey.name);
+        loaded.clear();
         continue;
       }
       if (typeof value.end === 'string') {
