@@ -5,11 +5,14 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DownOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   PartitionOutlined,
   TableOutlined,
   TeamOutlined,
+  SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,13 +27,22 @@ const ICONS: Record<string, ReactNode> = {
   indicators: <BarChartOutlined />,
   balance: <PartitionOutlined />,
   stats: <TableOutlined />,
+  teachers: <SolutionOutlined />,
+  aid: <MoneyCollectOutlined />,
+  reports: <FileTextOutlined />,
   schools: <BankOutlined />,
   imports: <CloudUploadOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
 };
-const PATHS: Record<string, string> = {
+export const MODULE_PATHS: Record<string, string> = {
   overview: '/',
+  indicators: '/indicators',
+  balance: '/balance',
+  stats: '/stats',
+  teachers: '/teachers',
+  aid: '/aid',
+  reports: '/reports',
   schools: '/schools',
   imports: '/imports',
   users: '/users',
@@ -45,7 +57,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { message } = App.useApp();
   const selected = me.modules
     .map((m) => m.key)
-    .filter((k) => (PATHS[k] === '/' ? location.pathname === '/' : location.pathname.startsWith(PATHS[k])));
+    .filter((k) => (MODULE_PATHS[k] === '/' ? location.pathname === '/' : location.pathname.startsWith(MODULE_PATHS[k])));
 
   const logout = async () => {
     try {
@@ -80,7 +92,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           mode="inline"
           selectedKeys={selected}
           items={me.modules.map((m) => ({ key: m.key, icon: ICONS[m.key], label: m.label }))}
-          onClick={({ key }) => navigate(PATHS[key])}
+          onClick={({ key }) => navigate(MODULE_PATHS[key])}
         />
       </Layout.Sider>
       <Layout>
