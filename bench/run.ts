@@ -1,3 +1,4 @@
+import { aidBench } from './aid';
 import { importBench } from './import-vs-copy';
 import { indicatorBench } from './indicators';
 import { type BenchResult, report } from './report';
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   import: importBench,
   indicators: indicatorBench,
   teachers: teacherBench,
+  aid: aidBench,
   reports: reportBench,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
