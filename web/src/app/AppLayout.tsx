@@ -10,9 +10,9 @@ import {
   LogoutOutlined,
   MoneyCollectOutlined,
   PartitionOutlined,
+  SolutionOutlined,
   TableOutlined,
   TeamOutlined,
-  SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -57,7 +57,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { message } = App.useApp();
   const selected = me.modules
     .map((m) => m.key)
-    .filter((k) => (MODULE_PATHS[k] === '/' ? location.pathname === '/' : location.pathname.startsWith(MODULE_PATHS[k])));
+    .filter((k) =>
+      MODULE_PATHS[k] === '/' ? location.pathname === '/' : location.pathname.startsWith(MODULE_PATHS[k]),
+    );
 
   const logout = async () => {
     try {
