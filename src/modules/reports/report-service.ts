@@ -55,11 +55,10 @@ export async function composeAnnual(
 }
 
 /** The facts a draft's figures refer to, as the editor shows them on hover. */
-function factsOf(
-  draft: Draft,
-  facts: FactSet,
-): Record<string, Pick<Fact, 'label' | 'unit' | 'value' | 'formula' | 'href' | 'threshold'>> {
-  const out: Record<string, Pick<Fact, 'label' | 'unit' | 'value' | 'formula' | 'href' | 'threshold'>> = {};
+type FactSource = Pick<Fact, 'label' | 'unit' | 'value' | 'period' | 'scope' | 'formula' | 'href' | 'threshold'>;
+
+function factsOf(draft: Draft, facts: FactSet): Record<string, FactSource> {
+  const out: Record<string, FactSource> = {};
   for (const run of draftFigures(draft)) {
     const id = run.fact.factId.replace(/#threshold$/, '');
     const fact = facts.get(id);
@@ -68,6 +67,8 @@ function factsOf(
         label: fact.label,
         unit: fact.unit,
         value: fact.value,
+        period: fact.period,
+        scope: fact.scope,
         formula: fact.formula,
         href: fact.href,
         threshold: fact.threshold,

@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { ApiError, setUnauthenticatedHandler } from '../api/client';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { LoginPage } from '../pages/LoginPage';
-import { AppLayout } from './AppLayout';
+import { AppLayout, MODULE_PATHS } from './AppLayout';
 import { SessionProvider, useMe } from './session';
 
 const OverviewPage = lazy(() => import('../modules/overview/OverviewPage'));
@@ -17,18 +17,19 @@ const TeacherListPage = lazy(() => import('../modules/teachers/TeacherListPage')
 const TeacherDetailPage = lazy(() => import('../modules/teachers/TeacherDetailPage'));
 const TeacherAnalysisPage = lazy(() => import('../modules/teachers/AnalysisPage'));
 const TrainingPage = lazy(() => import('../modules/teachers/TrainingPage'));
+const AidListsPage = lazy(() => import('../modules/aid/ListsPage'));
+const AidListDetailPage = lazy(() => import('../modules/aid/ListDetailPage'));
+const AidBatchesPage = lazy(() => import('../modules/aid/BatchesPage'));
+const AidBatchDetailPage = lazy(() => import('../modules/aid/BatchDetailPage'));
+const AidDashboardPage = lazy(() => import('../modules/aid/DashboardPage'));
+const AidProgramsPage = lazy(() => import('../modules/aid/ProgramsPage'));
+const AidPublicityPage = lazy(() => import('../modules/aid/PublicityPage'));
+const AidHistoryPage = lazy(() => import('../modules/aid/HistoryPage'));
+const ReportListPage = lazy(() => import('../modules/reports/ReportListPage'));
+const ReportEditorPage = lazy(() => import('../modules/reports/ReportEditorPage'));
 const ImportPage = lazy(() => import('../modules/imports/ImportPage'));
 const UserListPage = lazy(() => import('../modules/users/UserListPage'));
 const AuditLogPage = lazy(() => import('../modules/audit/AuditLogPage'));
-
-const HOME_BY_MODULE: Record<string, string> = {
-  overview: '/',
-  schools: '/schools',
-  teachers: '/teachers',
-  imports: '/imports',
-  users: '/users',
-  audit: '/audit',
-};
 
 function Loading() {
   return (
@@ -52,7 +53,7 @@ function Authenticated() {
   if (error || !me) return <Result status="error" title="无法连接服务器" subTitle={(error as Error)?.message} />;
   if (me.mustChangePassword) return <ChangePasswordPage forced />;
   const modules = new Set(me.modules.map((m) => m.key));
-  const home = HOME_BY_MODULE[me.modules[0]?.key ?? ''] ?? '/';
+  const home = MODULE_PATHS[me.modules[0]?.key ?? ''] ?? '/';
   return (
     <SessionProvider me={me}>
       <AppLayout>
@@ -68,6 +69,16 @@ function Authenticated() {
             {modules.has('teachers') && <Route path="/teachers/analysis" element={<TeacherAnalysisPage />} />}
             {modules.has('teachers') && <Route path="/teachers/training" element={<TrainingPage />} />}
             {modules.has('teachers') && <Route path="/teachers/:id" element={<TeacherDetailPage />} />}
+            {modules.has('aid') && <Route path="/aid" element={<AidListsPage />} />}
+            {modules.has('aid') && <Route path="/aid/lists/:id" element={<AidListDetailPage />} />}
+            {modules.has('aid') && <Route path="/aid/batches" element={<AidBatchesPage />} />}
+            {modules.has('aid') && <Route path="/aid/batches/:id" element={<AidBatchDetailPage />} />}
+            {modules.has('aid') && <Route path="/aid/dashboard" element={<AidDashboardPage />} />}
+            {modules.has('aid') && <Route path="/aid/programs" element={<AidProgramsPage />} />}
+            {modules.has('aid') && <Route path="/aid/publicity" element={<AidPublicityPage />} />}
+            {modules.has('aid') && <Route path="/aid/history" element={<AidHistoryPage />} />}
+            {modules.has('reports') && <Route path="/reports" element={<ReportListPage />} />}
+            {modules.has('reports') && <Route path="/reports/:id" element={<ReportEditorPage />} />}
             {modules.has('imports') && <Route path="/imports" element={<ImportPage />} />}
             {modules.has('users') && <Route path="/users" element={<UserListPage />} />}
             {modules.has('audit') && <Route path="/audit" element={<AuditLogPage />} />}
