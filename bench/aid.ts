@@ -1,9 +1,8 @@
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompiledQuery, type Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/connect';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { DB } from '../src/db/schema';
 import { AID_COLUMNS } from '../src/domain/aid/records';
@@ -16,12 +15,12 @@ import { aidBeneficiariesImport } from '../src/modules/aid/aid-beneficiaries.imp
 import { aidTotals } from '../src/modules/aid/aid-totals';
 import { createImportJob, executeImportJob } from '../src/platform/imports/import-jobs';
 import type { Viewer } from '../src/platform/scope';
+import { copyBaseline, onEachEngine } from './engines';
 import { seedProvince } from './province';
 import type { BenchResult } from './report';
 
 const ROWS = Number(process.env.BENCH_AID_ROWS ?? 1_000_000);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
-const PG_ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const HEADERS = Object.values(AID_COLUMNS);
 const TERMS = [
   { code: '2024-spring', label: '2024年春季学期' },
@@ -111,30 +110,10 @@ async function measure(engine: string, database: Database, dir: string): Promise
   }, 200);
 
   // Baseline: every row, as text, straight into a table with COPY in one transaction.
-  await sql`create table bench_aid_copy (county_code char(6), ${sql.raw(HEADERS.map((_, i) => `c${i} text`).join(', '))})`.execute(
-    db,
-  );
-  const payload = files
-    .map((file, i) => {
-      const text = readFileSync(file, 'utf8');
-      return text
-        .slice(text.indexOf('\n') + 1)
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => `${counties[i]},${line}`)
-        .join('\n');
-    })
-    .join('\n');
-  let t = performance.now();
-  await db
-    .transaction()
-    .execute((trx) =>
-      trx.executeQuery(CompiledQuery.raw(`COPY bench_aid_copy FROM STDIN WITH (FORMAT csv)`, [`${payload}\n`])),
-    );
-  const copySeconds = (performance.now() - t) / 1000;
+  const copySeconds = await copyBaseline(db, 'bench_aid_copy', HEADERS, files, counties);
 
   // The engine: one upload per county through the real import job, every check of the aid rules, lists written.
-  t = performance.now();
+  let t = performance.now();
   let imported = 0;
   for (const [i, county] of counties.entries()) {
     const job = await createImportJob(db, {
@@ -225,35 +204,7 @@ export async function aidBench(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-aid-'));
   const results: Measure[] = [];
   try {
-    if (!process.env.BENCH_SKIP_LITE) {
-      const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
-      results.push(await measure('PGlite 0.5.16（磁盘目录）', lite, dir));
-      await lite.close();
-    }
-    const admin = new pg.Client({ connectionString: PG_ADMIN });
-    if (
-      await admin.connect().then(
-        () => true,
-        () => false,
-      )
-    ) {
-      const name = `jiaoguan_bench_aid_${process.pid}`;
-      await admin.query(`create database ${name}`);
-      const database = await openDatabase({ url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`) });
-      const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db))
-        .rows[0].v;
-      results.push(await measure(`PostgreSQL ${version.split(' ')[0]}`, database, dir));
-      await database.close();
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
-          name,
-        ]);
-        if (rows[0].n === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    }
+    results.push(...(await onEachEngine('aid', dir, (engine, database) => measure(engine, database, dir))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

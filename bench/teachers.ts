@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompiledQuery, type Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/connect';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { DB } from '../src/db/schema';
 import { composeIdNumber } from '../src/domain/codes/id-card';
@@ -14,12 +13,12 @@ import { countyRoster } from '../src/modules/teachers/roster';
 import { teachersImport } from '../src/modules/teachers/teachers.import';
 import { cliActor } from '../src/platform/audit/actor';
 import { runImport } from '../src/platform/imports/run-import';
+import { copyBaseline, onEachEngine } from './engines';
 import { seedProvince } from './province';
 import type { BenchResult } from './report';
 
 const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 400_000);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
-const PG_ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const HEADERS = [
   '身份证号',
   '姓名',
@@ -107,31 +106,11 @@ async function measure(engine: string, database: Database, dir: string): Promise
   }
   await sql`analyze`.execute(db);
 
-  // Baseline: every row of every file, as text, straight into a table with COPY in one transaction.
-  await sql`create table bench_teacher_copy (county_code char(6), ${sql.raw(HEADERS.map((_, i) => `c${i} text`).join(', '))})`.execute(
-    db,
-  );
-  const payload = files
-    .map((file, i) => {
-      const text = readFileSync(file, 'utf8');
-      return text
-        .slice(text.indexOf('\n') + 1)
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => `${counties[i]},${line}`)
-        .join('\n');
-    })
-    .join('\n');
-  let t = performance.now();
-  await db
-    .transaction()
-    .execute((trx) =>
-      trx.executeQuery(CompiledQuery.raw(`COPY bench_teacher_copy FROM STDIN WITH (FORMAT csv)`, [`${payload}\n`])),
-    );
-  const copySeconds = (performance.now() - t) / 1000;
+  // Baseline: every row, as text, straight into a table with COPY in one transaction.
+  const copySeconds = await copyBaseline(db, 'bench_teacher_copy', HEADERS, files, counties);
 
   // The engine: one import per county (as a province would load its counties' rosters), every check and the events.
-  t = performance.now();
+  let t = performance.now();
   let imported = 0;
   for (const [i, county] of counties.entries()) {
     const jobId = randomUUID();
@@ -208,34 +187,7 @@ export async function teacherBench(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-teachers-'));
   const results: Measure[] = [];
   try {
-    if (!process.env.BENCH_SKIP_LITE) {
-      const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
-      results.push(await measure('PGlite 0.5.16（磁盘目录）', lite, dir));
-      await lite.close();
-    }
-    const admin = new pg.Client({ connectionString: PG_ADMIN });
-    const pgAvailable = await admin.connect().then(
-      () => true,
-      () => false,
-    );
-    if (pgAvailable) {
-      const name = `jiaoguan_bench_teachers_${process.pid}`;
-      await admin.query(`create database ${name}`);
-      const database = await openDatabase({ url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`) });
-      const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db))
-        .rows[0].v;
-      results.push(await measure(`PostgreSQL ${version.split(' ')[0]}`, database, dir));
-      await database.close();
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
-          name,
-        ]);
-        if (rows[0].n === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    }
+    results.push(...(await onEachEngine('teachers', dir, (engine, database) => measure(engine, database, dir))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
