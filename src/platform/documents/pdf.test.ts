@@ -2,10 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { text } from '../../domain/report/draft';
 import { renderDraftDocx } from './gbt9704-docx';
 import { convertDocxToPdf, convertWithLibreOffice, DEFAULT_FONTCONFIG_FILE } from './pdf';
 import { readDocxFigures } from './read-docx';
-import { gridMeasurementDraft, sampleSummaryDraft } from './sample-drafts';
+import { FILLER, gridMeasurementDraft, sampleSummaryDraft } from './sample-drafts';
 
 const OUT = resolve(import.meta.dirname, '../../../test-output/documents');
 const hasSoffice = spawnSync('which', ['soffice']).status === 0;
@@ -94,6 +95,24 @@ describe.skipIf(!hasSoffice)('convertDocxToPdf with LibreOffice', { timeout: 60_
     const embeddedCjk = fonts.filter((line) => /CJK/.test(line) && line.trim().split(/\s+/).at(-5) === 'yes');
     expect(embeddedCjk.length).toBeGreaterThanOrEqual(3); // serif (仿宋/楷/宋), serif bold (小标宋), sans (黑体)
     expect(embeddedCjk.some((line) => /SerifCJK\w*-Bold/.test(line))).toBe(true);
+  });
+
+  it('keeps a comma that falls just past the end of a line (no hanging punctuation to lose)', async () => {
+    // 2 characters of indent + 26 leave the comma as the 29th character of a 28-character line.
+    const line = '紧紧围绕县委县政府工作部署突出工作重点强化工作措施狠抓';
+    const draft = {
+      title: '标点',
+      blocks: [
+        { kind: 'title' as const, runs: [text('标点')] },
+        { kind: 'paragraph' as const, runs: [text(`${line.slice(0, 26)}，${FILLER}`)] },
+      ],
+    };
+    const pdf = await convertDocxToPdf(await renderDraftDocx(draft), OUT, { name: 'hanging-comma' });
+    const body = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    const commas = (value: string) => value.split('，').length - 1;
+    expect(commas(body)).toBe(commas(`${line}，${FILLER}`));
+    // The character before the comma moved down with it, as 禁则 wants.
+    expect(pdfLines(pdf, 1).some((l) => l.text.startsWith(`${line.slice(25, 26)}，`))).toBe(true);
   });
 
   it('maps the 公文 font names to Noto CJK through the repository fonts.conf', () => {

@@ -71,7 +71,7 @@ export function sampleSummaryDraft(): Draft {
   };
 }
 
-const FILLER =
+export const FILLER =
   '全县教育系统坚持以习近平新时代中国特色社会主义思想为指导全面贯彻党的教育方针落实立德树人根本任务深化教育综合改革' +
   '推进义务教育优质均衡发展和城乡一体化持续加强教师队伍建设努力办好人民满意的教育';
 
