@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/connect';
-import { migrateToLatest } from '../src/db/migrate';
-import { createDemoCounty } from '../src/demo/create-demo';
 import { verifyAuditChain } from '../src/platform/audit/verify-chain';
 import { failInterruptedImportJobs } from '../src/platform/imports/import-jobs';
 import { SCHOOL_HEADERS, tempDir, writeCsv } from './files';
@@ -75,15 +74,13 @@ describe('kill -9 in the middle of an import', () => {
 
   beforeAll(async () => {
     if (TEST_ENGINE === 'postgres') {
-      const held = await createTestDatabase();
+      const held = await createTestDatabase({ demo: true });
       url = held.url;
-      await createDemoCounty(held.db);
       await held.close();
     } else {
       dataDir = join(dir, 'data');
-      const database = await openDatabase({ dataDir });
-      await migrateToLatest(database.db);
-      await createDemoCounty(database.db);
+      const demo = new Blob([readFileSync(inject('pgliteDemoTemplate'))]);
+      const database = await openDatabase({ dataDir, loadDataDir: demo });
       await database.close();
     }
   }, 120_000);

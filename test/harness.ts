@@ -13,11 +13,14 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-/** A fresh, migrated database for one test file, on the engine the project runs (TEST_DB). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database for one test file, on the engine the project runs (TEST_DB); with `demo`, a copy of
+ * one holding the demo county (built once per run by the global setup).
+ */
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<TestDatabase> {
   registerModules();
   if (TEST_ENGINE === 'postgres') {
-    const template = inject('postgresTemplate');
+    const template = inject(options.demo ? 'postgresDemoTemplate' : 'postgresTemplate');
     const name = `jg_test_${randomBytes(4).toString('hex')}_${process.ppid}`;
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
@@ -29,6 +32,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     // backends still exiting after pool.end(), and FORCE then kills them under the worker's feet.
     return { ...database, url };
   }
-  const dump = readFileSync(inject('pgliteTemplate'));
+  const dump = readFileSync(inject(options.demo ? 'pgliteDemoTemplate' : 'pgliteTemplate'));
   return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([dump]) });
 }

@@ -13,6 +13,8 @@ export interface Database {
   engine: Engine;
   /** Where the data lives, for logs and the README's "which database am I on". */
   location: string;
+  /** PGlite only: the data directory as a tarball, to start other databases from (test templates). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       db,
       engine: 'pglite',
       location: memory ? 'PGlite (memory)' : `PGlite ${join(resolve(dataDir), 'db')}`,
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         await db.destroy();
         lock?.release();

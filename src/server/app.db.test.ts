@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY, newUser } from '../../test/factories';
 import { SCHOOL_HEADERS, tempDir } from '../../test/files';
 import { createTestDatabase, type TestDatabase } from '../../test/harness';
-import { createDemoCounty } from '../demo/create-demo';
 import { DEMO_PASSWORD } from '../demo/demo-county';
 import { buildApp } from './app';
 
@@ -61,8 +60,7 @@ describe('HTTP API', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await createDemoCounty(database.db);
+    database = await createTestDatabase({ demo: true });
     const web = join(dir, 'web');
     mkdirSync(web);
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>教管</title>');

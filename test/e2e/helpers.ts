@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createDemoCounty } from '../../src/demo/create-demo';
 import { DEMO_PASSWORD } from '../../src/demo/demo-county';
 import { buildApp } from '../../src/server/app';
 import { createTestDatabase, type TestDatabase } from '../harness';
@@ -48,8 +47,7 @@ function ensureWebBuilt(): string {
 /** The real server on a random port, over a fresh database holding the demo county. */
 export async function startServer(): Promise<E2eServer> {
   const webDist = ensureWebBuilt();
-  const database = await createTestDatabase();
-  await createDemoCounty(database.db);
+  const database = await createTestDatabase({ demo: true });
   const app: FastifyInstance = await buildApp({
     database,
     uploadDir: mkdtempSync(join(tmpdir(), 'jg-e2e-uploads-')),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeIdNumber } from '../../src/domain/codes/id-card';
 import { teachersImport } from '../../src/modules/teachers/teachers.import';
@@ -21,6 +21,24 @@ const NEW_TEACHERS = [
 
 /** The same number with a wrong check character (GB 11643). */
 const wrongChecksum = (id: string) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+
+/**
+ * Picks an event type in the open form and waits for a field that type shows. An option clicked while the dropdown
+ * is still opening can be lost, so the pick is retried.
+ */
+async function chooseEventType(page: Page, type: string, shows: Locator): Promise<void> {
+  const select = page.getByRole('dialog').getByLabel('变动类型');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(type, { exact: true }).click();
+    try {
+      await shows.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
 
 describe('teachers in a browser', () => {
   let server: E2eServer;
@@ -141,14 +159,12 @@ describe('teachers in a browser', () => {
 
     // A second 师德考核 for the same year breaks the rules: the server's Chinese reason shows in the form.
     await page.getByRole('button', { name: /登记变动/ }).click();
-    await dialog.getByLabel('变动类型').click();
-    await page.getByTitle('师德考核', { exact: true }).click();
+    await chooseEventType(page, '师德考核', dialog.getByLabel('考核年度'));
     await dialog.getByLabel('考核年度').fill('2024');
     await dialog.getByRole('button', { name: /^登\s*记$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: /登记变动/ }).click();
-    await dialog.getByLabel('变动类型').click();
-    await page.getByTitle('师德考核', { exact: true }).click();
+    await chooseEventType(page, '师德考核', dialog.getByLabel('考核年度'));
     await dialog.getByLabel('考核年度').fill('2024');
     await dialog.getByRole('button', { name: /^登\s*记$/ }).click();
     await expect(dialog.getByTestId('event-error').innerText()).resolves.toContain('2024年度师德考核结果已登记');

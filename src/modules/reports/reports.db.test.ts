@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyViewer } from '../../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness';
-import { createDemoCounty } from '../../demo/create-demo';
 import { DEMO_COUNTY } from '../../demo/demo-county';
 import { composeIdNumber } from '../../domain/codes/id-card';
 import { factValue } from '../../domain/report/check';
@@ -27,8 +26,7 @@ describe('annual work summary', () => {
   const leader = countyViewer('leader', COUNTY);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await createDemoCounty(database.db);
+    database = await createTestDatabase({ demo: true });
   }, 180_000);
   afterAll(() => database.close());
 

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/files';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness';
 import { copyRows } from '../../db/bulk';
-import { createDemoCounty } from '../../demo/create-demo';
 import { cliActor } from '../audit/actor';
 import { verifyAuditChain } from '../audit/verify-chain';
 import { AppError } from '../errors';
@@ -31,9 +30,8 @@ describe('backup and restore', () => {
   let target: TestDatabase;
   const dir = tempDir();
   beforeAll(async () => {
-    source = await createTestDatabase();
+    source = await createTestDatabase({ demo: true });
     target = await createTestDatabase();
-    await createDemoCounty(source.db);
   }, 120_000);
   afterAll(async () => {
     await source.close();
