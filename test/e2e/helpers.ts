@@ -99,6 +99,10 @@ export async function login(page: Page, base: string, username: string, password
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  // A picture of a spinner shows nothing: wait (a while, not forever) for lazy pages and their data.
+  await page
+    .waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 15_000 })
+    .catch(() => undefined);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

@@ -24,12 +24,15 @@ echarts.use([
   SVGRenderer,
 ]);
 
+// An automated browser (screenshots, e2e) gets the final frame at once rather than an entrance animation.
+const ANIMATE = typeof navigator === 'undefined' || !navigator.webdriver;
+
 /** ECharts with only the pieces the pages use (stack.md §5: the ESM core import avoids a CJS interop error). */
 export function Chart({ option, style }: { option: echarts.EChartsCoreOption; style?: CSSProperties }) {
   return (
     <ReactECharts
       echarts={echarts}
-      option={option}
+      option={ANIMATE ? option : { ...option, animation: false }}
       style={style ?? { height: 320 }}
       opts={{ renderer: 'svg' }}
       notMerge

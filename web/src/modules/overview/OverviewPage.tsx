@@ -86,7 +86,7 @@ export default function OverviewPage() {
             <Col xs={24} xl={16}>
               <Card title="各乡镇学校分布">
                 <Chart
-                  style={{ height: 360 }}
+                  style={{ height: 440 }}
                   option={{
                     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                     legend: { top: 0 },
@@ -106,39 +106,28 @@ export default function OverviewPage() {
             <Col xs={24} xl={8}>
               <Card title="办学性质与城乡分布">
                 <Chart
-                  style={{ height: 360 }}
+                  style={{ height: 440 }}
                   option={{
                     tooltip: { trigger: 'item', formatter: '{a}<br/>{b}：{c}所（{d}%）' },
                     title: [
-                      {
-                        text: '办学性质',
-                        left: '25%',
-                        top: 8,
-                        textAlign: 'center',
-                        textStyle: { fontSize: 13, fontWeight: 'normal' },
-                      },
-                      {
-                        text: '城乡类型',
-                        left: '75%',
-                        top: 8,
-                        textAlign: 'center',
-                        textStyle: { fontSize: 13, fontWeight: 'normal' },
-                      },
+                      // One above the other: side by side, a narrow card clips the outside labels.
+                      { text: '办学性质', left: 4, top: 4, textStyle: { fontSize: 13, fontWeight: 'normal' } },
+                      { text: '城乡类型', left: 4, top: '50%', textStyle: { fontSize: 13, fontWeight: 'normal' } },
                     ],
                     series: [
                       {
                         name: '办学性质',
                         type: 'pie',
-                        radius: ['28%', '45%'],
-                        center: ['25%', '45%'],
+                        radius: ['30%', '46%'],
+                        center: ['50%', '27%'],
                         label: { formatter: '{b}\n{c}所', fontSize: 11 },
                         data: Object.entries(data.byOwnership).map(([k, v]) => ({ name: ownershipLabel(k), value: v })),
                       },
                       {
                         name: '城乡类型',
                         type: 'pie',
-                        radius: ['28%', '45%'],
-                        center: ['75%', '45%'],
+                        radius: ['30%', '46%'],
+                        center: ['50%', '77%'],
                         label: { formatter: '{b}\n{c}所', fontSize: 11 },
                         data: Object.entries(data.byUrbanRural).map(([k, v]) => ({
                           name: urbanRuralLabel(k),
