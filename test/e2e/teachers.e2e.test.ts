@@ -23,19 +23,22 @@ const NEW_TEACHERS = [
 const wrongChecksum = (id: string) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
 
 /**
- * Picks an event type in the open form and waits for a field that type shows. An option clicked while the dropdown
- * is still opening can be lost, so the pick is retried.
+ * Picks an event type in the open form and waits for a field that type shows. The form opens with an animation,
+ * and a dropdown opened during it can close again, so the pick waits for the animations and is retried.
  */
 async function chooseEventType(page: Page, type: string, shows: Locator): Promise<void> {
-  const select = page.getByRole('dialog').getByLabel('变动类型');
+  const dialog = page.getByRole('dialog');
+  const select = dialog.getByLabel('变动类型');
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(type, { exact: true }).click();
     try {
+      await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      const open = page.locator('.ant-select-dropdown:visible');
+      if (!(await open.count())) await select.click({ timeout: 5_000 });
+      await open.getByTitle(type, { exact: true }).click({ timeout: 5_000 });
       await shows.waitFor({ timeout: 5_000 });
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 4) throw error;
     }
   }
 }
