@@ -39,7 +39,7 @@ describe('the platform in a browser', () => {
       expect(page.problems, account.username).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 300_000);
 
   it('refuses a wrong password with a Chinese message', async () => {
     const page = await newPage(browser);
