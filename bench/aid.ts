@@ -1,20 +1,21 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { DB } from '../src/db/schema';
+import { payTerm } from '../src/demo/demo-aid';
 import { AID_COLUMNS } from '../src/domain/aid/records';
 import { permissionsOf } from '../src/domain/auth/roles';
 import { composeIdNumber } from '../src/domain/codes/id-card';
+import { parseTerm } from '../src/domain/period';
 import { registerModules } from '../src/modules';
-import { createBatch, exportBankFile, transitionBatch } from '../src/modules/aid/aid-batches';
-import { batchableOwners } from '../src/modules/aid/aid-batches.repository';
 import { aidBeneficiariesImport } from '../src/modules/aid/aid-beneficiaries.import';
 import { aidTotals } from '../src/modules/aid/aid-totals';
 import { createImportJob, executeImportJob } from '../src/platform/imports/import-jobs';
 import type { Viewer } from '../src/platform/scope';
+import { writeLines } from './csv-file';
 import { copyBaseline, onEachEngine } from './engines';
 import { seedProvince } from './province';
 import type { BenchResult } from './report';
@@ -46,11 +47,8 @@ function centerOf(county: string): Viewer {
  * One county's file: half the rows in each term of 2024, the same boarders in both terms (so a year has twice as
  * many 人次 as persons), spread over the county's open primary and junior schools, with valid distinct ID numbers.
  */
-async function writeList(path: string, county: string, schools: { code: string; type: string }[], rows: number) {
-  const out = createWriteStream(path);
-  const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(`${HEADERS.join(',')}\n`);
+function* listLines(county: string, schools: { code: string; type: string }[], rows: number): Generator<string> {
+  yield HEADERS.join(',');
   const persons = Math.ceil(rows / TERMS.length);
   for (const term of TERMS) {
     for (let i = 0; i < persons; i++) {
@@ -60,12 +58,9 @@ async function writeList(path: string, county: string, schools: { code: string; 
       const birth = new Date(Date.UTC(birthYear, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
       const id = composeIdNumber(county, birth, 100 + Math.floor(i / 700));
       const grades = GRADES[stage];
-      await write(
-        `${term.label},义务教育家庭经济困难寄宿生生活补助,${school.code},学生${i},${id},${grades[i % grades.length]},${(i % 6) + 1}班,脱贫家庭,困难,${AMOUNT[stage]}\n`,
-      );
+      yield `${term.label},义务教育家庭经济困难寄宿生生活补助,${school.code},学生${i},${id},${grades[i % grades.length]},${(i % 6) + 1}班,脱贫家庭,困难,${AMOUNT[stage]}`;
     }
   }
-  await new Promise<void>((r) => out.end(() => r()));
 }
 
 interface Measure {
@@ -100,7 +95,7 @@ async function measure(engine: string, database: Database, dir: string): Promise
       .orderBy('code')
       .execute();
     const path = join(dir, `aid-${county}.csv`);
-    await writeList(path, county, schools, perCounty);
+    await writeLines(path, listLines(county, schools, perCounty));
     files.push(path);
   }
   await sql`analyze`.execute(db);
@@ -143,17 +138,7 @@ async function measure(engine: string, database: Database, dir: string): Promise
   let batches = 0;
   const first = counties[0];
   const center = centerOf(first);
-  for (const term of TERMS)
-    await db.transaction().execute(async (trx) => {
-      for (const owner of await batchableOwners(trx, center.scope, first, term.code)) {
-        const { batchId } = await createBatch(trx, center, first, { term: term.code, schoolId: owner.school_id });
-        for (const action of ['submit', 'review'] as const)
-          await transitionBatch(trx, center, first, batchId, { action });
-        await exportBankFile(trx, center, first, batchId);
-        await transitionBatch(trx, center, first, batchId, { action: 'pay', paidOn: '2024-12-18' });
-        batches++;
-      }
-    });
+  for (const term of TERMS) batches += await payTerm(db, center, first, parseTerm(term.code)!, '2024-12-18');
   const payMsPerBatch = (performance.now() - t) / batches;
   // Fresh statistics, or the planner joins a million rows to the lists by nested loops.
   await sql`analyze`.execute(db);

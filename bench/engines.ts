@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/connect';
+import { dropWhenUnused } from '../test/pg-admin';
 
 const PG_ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -30,22 +31,14 @@ export async function onEachEngine<T>(
     process.stderr.write(`PostgreSQL not reachable at ${PG_ADMIN}; measured PGlite only\n`);
     return results;
   }
-  const database_name = `jiaoguan_bench_${name}_${process.pid}`;
-  await admin.query(`create database ${database_name}`);
-  const database = await openDatabase({ url: PG_ADMIN.replace(/\/[^/]*$/, `/${database_name}`) });
+  const databaseName = `jiaoguan_bench_${name}_${process.pid}`;
+  await admin.query(`create database ${databaseName}`);
+  const database = await openDatabase({ url: PG_ADMIN.replace(/\/[^/]*$/, `/${databaseName}`) });
   const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0]
     .v;
   results.push(await measure(`PostgreSQL ${version.split(' ')[0]}`, database));
   await database.close();
-  // The pool's connections close asynchronously; the database can be dropped once they are gone.
-  for (let i = 0; i < 50; i++) {
-    const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
-      database_name,
-    ]);
-    if (rows[0].n === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await admin.query(`drop database if exists ${database_name}`);
+  await dropWhenUnused(admin, databaseName);
   await admin.end();
   return results;
 }

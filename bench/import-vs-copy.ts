@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
@@ -8,6 +8,9 @@ import { type Database, openDatabase } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import { cliActor } from '../src/platform/audit/actor';
 import { runImport } from '../src/platform/imports/run-import';
+import { dropWhenUnused } from '../test/pg-admin';
+import { writeLines } from './csv-file';
+import { onEachEngine } from './engines';
 import type { BenchResult } from './report';
 import { BENCH_TABLE, createTableSql, STAT_COLUMNS, schoolStatLike, statRows } from './school-stat-like';
 
@@ -17,13 +20,9 @@ const PG_ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127
 const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-'));
 const HEADERS = ['学校标识码', '学年', '学段', ...STAT_COLUMNS];
 
-async function writeCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(`${HEADERS.join(',')}\n`);
-  for (const row of statRows(rows)) await write(`${row.join(',')}\n`);
-  await new Promise<void>((r) => out.end(() => r()));
+function* statLines(rows: number): Generator<string> {
+  yield HEADERS.join(',');
+  for (const row of statRows(rows)) yield row.join(',');
 }
 
 interface Measurement {
@@ -175,62 +174,32 @@ function largeImportMemory(
   return { rows, peakRssMb: result.peakRssMb, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
 }
 
-/** Drops a database once the backends of a closed pool have exited (FORCE would kill them mid-exit). */
-async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-    if (rows[0].n === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await admin.query(`drop database if exists ${name}`);
-}
-
 /** Benchmark 1 (issue 2): the import engine against raw COPY, and the memory of a million-row import. */
 export async function importBench(): Promise<BenchResult> {
   const csvPath = join(dir, 'stats.csv');
-  await writeCsv(csvPath, ROWS);
-  const results: Measurement[] = [];
+  await writeLines(csvPath, statLines(ROWS));
 
-  const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
-  results.push(await measure('PGlite 0.5.16', lite, csvPath));
-  await lite.close();
-
+  const results = await onEachEngine('import', dir, (engine, database) => measure(engine, database, csvPath));
   const admin = new pg.Client({ connectionString: PG_ADMIN });
-  let pgAvailable = true;
-  try {
-    await admin.connect();
-  } catch {
-    pgAvailable = false;
-    process.stderr.write(`PostgreSQL not reachable at ${PG_ADMIN}; measuring PGlite only\n`);
-  }
-  if (pgAvailable) {
-    const name = `jiaoguan_bench_${process.pid}`;
-    await admin.query(`create database ${name}`);
-    const database = await openDatabase({ url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`) });
-    const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db))
-      .rows[0].v;
-    results.push(await measure(`PostgreSQL ${version.split(' ')[0]}`, database, csvPath));
-    await database.close();
-    await dropDatabase(admin, name);
-    await admin.end();
-  }
+  const pgAvailable = await admin.connect().then(
+    () => true,
+    () => false,
+  );
 
   const largePath = join(dir, 'large.csv');
-  await writeCsv(largePath, LARGE_ROWS);
+  await writeLines(largePath, statLines(LARGE_ROWS));
   const large: { engine: string; rows: number; peakRssMb: number; seconds: number }[] = [];
   const liteDir = join(dir, 'large-pglite');
   await prepareLarge(await openDatabase({ dataDir: liteDir }), largePath);
   large.push({ engine: 'PGlite（数据库在进程内）', ...largeImportMemory(largePath, LARGE_ROWS, liteDir) });
   if (pgAvailable) {
-    const admin2 = new pg.Client({ connectionString: PG_ADMIN });
-    await admin2.connect();
     const name = `jiaoguan_bench_large_${process.pid}`;
-    await admin2.query(`create database ${name}`);
+    await admin.query(`create database ${name}`);
     const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
     await prepareLarge(await openDatabase({ url }), largePath);
     large.push({ engine: 'PostgreSQL（仅应用进程）', ...largeImportMemory(largePath, LARGE_ROWS, url) });
-    await dropDatabase(admin2, name);
-    await admin2.end();
+    await dropWhenUnused(admin, name);
+    await admin.end();
   }
 
   rmSync(dir, { recursive: true, force: true });

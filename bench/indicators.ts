@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { DB } from '../src/db/schema';
@@ -11,11 +10,11 @@ import { DEMO_COUNTY, DEMO_PASSWORD } from '../src/demo/demo-county';
 import { registerModules } from '../src/modules';
 import { recomputeIndicators } from '../src/modules/stats/indicators/refresh';
 import { buildApp } from '../src/server/app';
+import { onEachEngine } from './engines';
 import { compareWithEngine, createBaselineTable, runBaseline } from './indicator-baseline';
 import { seedProvince, YEARS } from './province';
 import type { BenchResult } from './report';
 
-const PG_ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 
 interface Measure {
@@ -100,35 +99,10 @@ async function dashboardLatency(): Promise<{ medianMs: number; p90Ms: number; re
 
 /** Benchmark 2 (issue 3): recomputing a province's indicators against a hand-written SQL aggregate; dashboard latency. */
 export async function indicatorBench(): Promise<BenchResult> {
-  const results: Measure[] = [];
   // On disk, as deployed: in memory:// the file system's growth dominates and says nothing about production.
-  const liteDir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-indicators-'));
-  const lite = await openDatabase({ dataDir: liteDir });
-  results.push(await measure('PGlite 0.5.16（磁盘目录）', lite));
-  await lite.close();
-  rmSync(liteDir, { recursive: true, force: true });
-
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  let pgAvailable = true;
-  await admin.connect().catch(() => {
-    pgAvailable = false;
-  });
-  if (pgAvailable) {
-    const name = `jiaoguan_bench_indicators_${process.pid}`;
-    await admin.query(`create database ${name}`);
-    const database = await openDatabase({ url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`) });
-    const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db))
-      .rows[0].v;
-    results.push(await measure(`PostgreSQL ${version.split(' ')[0]}`, database));
-    await database.close();
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (rows[0].n === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  }
+  const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-indicators-'));
+  const results = await onEachEngine('indicators', dir, measure);
+  rmSync(dir, { recursive: true, force: true });
   const latency = await dashboardLatency();
   return {
     name: 'indicators',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
@@ -13,6 +13,7 @@ import { countyRoster } from '../src/modules/teachers/roster';
 import { teachersImport } from '../src/modules/teachers/teachers.import';
 import { cliActor } from '../src/platform/audit/actor';
 import { runImport } from '../src/platform/imports/run-import';
+import { writeLines } from './csv-file';
 import { copyBaseline, onEachEngine } from './engines';
 import { seedProvince } from './province';
 import type { BenchResult } from './report';
@@ -55,11 +56,8 @@ const viewer = {
 };
 
 /** One county's roster file: `perCounty` teachers spread over its schools, with valid, distinct ID numbers. */
-async function writeRoster(path: string, county: string, schools: { code: string; type: string }[], perCounty: number) {
-  const out = createWriteStream(path);
-  const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(`${HEADERS.join(',')}\n`);
+function* rosterLines(county: string, schools: { code: string; type: string }[], perCounty: number): Generator<string> {
+  yield HEADERS.join(',');
   for (let i = 0; i < perCounty; i++) {
     const school = schools[i % schools.length];
     const birth = new Date(Date.UTC(1966, 0, 1) + i * 86_400_000 * 3).toISOString().slice(0, 10);
@@ -67,11 +65,8 @@ async function writeRoster(path: string, county: string, schools: { code: string
     const stage = STAGE_OF[school.type];
     const subject = stage === '学前' ? '学前教育' : stage === '中职' ? '专业课' : SUBJECTS[i % SUBJECTS.length];
     const hired = `${Number(birth.slice(0, 4)) + 22}-09-01`;
-    await write(
-      `${id},教师${i},${school.code},${stage},专任教师,${subject},本科,${i % 3 ? '二级教师' : '一级教师'},在编,公开招聘,${hired}\n`,
-    );
+    yield `${id},教师${i},${school.code},${stage},专任教师,${subject},本科,${i % 3 ? '二级教师' : '一级教师'},在编,公开招聘,${hired}`;
   }
-  await new Promise<void>((r) => out.end(() => r()));
 }
 
 interface Measure {
@@ -101,7 +96,7 @@ async function measure(engine: string, database: Database, dir: string): Promise
       .orderBy('code')
       .execute();
     const path = join(dir, `roster-${county}.csv`);
-    await writeRoster(path, county, schools, perCounty);
+    await writeLines(path, rosterLines(county, schools, perCounty));
     files.push(path);
   }
   await sql`analyze`.execute(db);

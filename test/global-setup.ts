@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import { createDemoCounty } from '../src/demo/create-demo';
 import { registerModules } from '../src/modules';
+import { waitUntilUnused } from './pg-admin';
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEMPLATE_DB = `jg_test_template_${process.pid}`;
@@ -45,14 +46,7 @@ export default async function setup(project: TestProject) {
     const demo = await openDatabase({ url: ADMIN_URL.replace(/\/[^/]*$/, `/${DEMO_TEMPLATE_DB}`) });
     await createDemoCounty(demo.db);
     await demo.close();
-    // A template cannot be copied while a backend of the closed pool is still exiting.
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
-        DEMO_TEMPLATE_DB,
-      ]);
-      if (rows[0].n === 0) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntilUnused(admin, DEMO_TEMPLATE_DB);
     project.provide('postgresTemplate', TEMPLATE_DB);
     project.provide('postgresDemoTemplate', DEMO_TEMPLATE_DB);
     return async () => {

@@ -98,16 +98,30 @@ async function importRows(db: Kysely<DB>, viewer: Viewer, fileName: string, rows
   }
 }
 
-/** Every school's (and the 资助中心's) lists of a term: batched, submitted, reviewed, exported to the bank and paid. */
-async function payTerm(db: Kysely<DB>, viewer: Viewer, term: Term, paidOn: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (const owner of await batchableOwners(trx, viewer.scope, COUNTY, termCode(term))) {
-      const { batchId } = await createBatch(trx, viewer, COUNTY, { term: termCode(term), schoolId: owner.school_id });
-      await transitionBatch(trx, viewer, COUNTY, batchId, { action: 'submit' });
-      await transitionBatch(trx, viewer, COUNTY, batchId, { action: 'review' });
-      await exportBankFile(trx, viewer, COUNTY, batchId);
-      await transitionBatch(trx, viewer, COUNTY, batchId, { action: 'pay', paidOn });
+/**
+ * Every school's (and the 资助中心's) lists of a term: batched, submitted, reviewed, exported to the bank and paid.
+ * Returns how many batches were paid.
+ */
+export async function payTerm(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  countyCode: string,
+  term: Term,
+  paidOn: string,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const owners = await batchableOwners(trx, viewer.scope, countyCode, termCode(term));
+    for (const owner of owners) {
+      const { batchId } = await createBatch(trx, viewer, countyCode, {
+        term: termCode(term),
+        schoolId: owner.school_id,
+      });
+      await transitionBatch(trx, viewer, countyCode, batchId, { action: 'submit' });
+      await transitionBatch(trx, viewer, countyCode, batchId, { action: 'review' });
+      await exportBankFile(trx, viewer, countyCode, batchId);
+      await transitionBatch(trx, viewer, countyCode, batchId, { action: 'pay', paidOn });
     }
+    return owners.length;
   });
 }
 
@@ -208,7 +222,7 @@ export async function createDemoAid(db: Kysely<DB>): Promise<void> {
     const outcome = await importRows(db, viewer, `青禾县${termLabel(term)}学生资助名单.csv`, rows);
     if (outcome.warningCount)
       throw new Error(`Demo aid ${termLabel(term)} has findings: ${outcome.issues[0]?.message}`);
-    await payTerm(db, viewer, term, term.season === 'spring' ? `${term.year}-06-20` : `${term.year}-12-18`);
+    await payTerm(db, viewer, COUNTY, term, term.season === 'spring' ? `${term.year}-06-20` : `${term.year}-12-18`);
   }
   await correctOne(db, viewer);
   await pendingList(db, viewer, schools, people);
